@@ -1,0 +1,3 @@
+export { attributeAccount, sameOutcome } from './attribute-account';
+export type { AttributionOutcome } from './attribute-account';
+export { ATTRIBUTION_RULES } from './attribution.rules';

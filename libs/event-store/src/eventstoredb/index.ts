@@ -1,0 +1,5 @@
+export {
+  EventStoreDbEventStore,
+  openEventStoreDbEventStore,
+  type EventStoreDbOptions,
+} from './eventstoredb-event-store';

@@ -1,0 +1,89 @@
+import { InvalidAppendError } from '../errors';
+import { START, type Checkpoint, type ReadAllOptions, type ReadStreamOptions } from '../port';
+import { isIsoInstant } from '../append-validation';
+import { checkpointOf, checkpointParams, eventColumns, type EventRow } from './event-rows';
+import { qualified, type SqlQueryable } from './sql-client';
+
+/**
+ * Only transactions older than every one still running: a row of a transaction that commits
+ * later can then never appear behind a checkpoint a reader already passed. Queries alias the
+ * events table `e` and order by `e.` columns: a bare name in ORDER BY would pick the select
+ * list's text-cast alias of the same name and sort positions as strings.
+ */
+const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+const PREPARED = { prepared: true };
+
+/**
+ * A stream's rows in revision order. Streams are read with plain READ COMMITTED visibility, not
+ * the global log's horizon: a command handler must see its own stream's latest commit at once.
+ */
+export async function readStreamRows(
+  db: SqlQueryable,
+  schema: string,
+  streamId: string,
+  options: ReadStreamOptions,
+): Promise<EventRow[]> {
+  const fromRevision = options.fromRevision ?? 0;
+  if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) {
+    throw new InvalidAppendError('fromRevision', 'must be a revision >= 0');
+  }
+  const maxCount = options.maxCount ?? null;
+  if (maxCount !== null && (!Number.isSafeInteger(maxCount) || maxCount < 0)) {
+    throw new InvalidAppendError('maxCount', 'must be a count >= 0');
+  }
+  if (options.knownAt !== undefined && !isIsoInstant(options.knownAt)) {
+    throw new InvalidAppendError('knownAt', 'must be an ISO-8601 instant with Z or an offset');
+  }
+  // recordedAt is stored in one fixed-width UTC form, so text order is time order; it never
+  // decreases along a stream, so this filter keeps a prefix of it.
+  const knownAt = options.knownAt === undefined ? null : new Date(options.knownAt).toISOString();
+  return db.query<EventRow>(
+    `SELECT ${eventColumns('e')} FROM ${qualified(schema, 'events')} e
+     WHERE e.stream_id = $1 AND e.stream_revision >= $2 AND ($3::text IS NULL OR e.recorded_at <= $3::text)
+     ORDER BY e.stream_revision LIMIT $4`,
+    [streamId, Math.min(fromRevision, 2_147_483_647), knownAt, maxCount],
+    PREPARED,
+  );
+}
+
+/** A page of the global log in commit order, strictly after `options.after`. */
+export async function readLogRows(
+  db: SqlQueryable,
+  schema: string,
+  options: ReadAllOptions,
+): Promise<{ rows: EventRow[]; after: Checkpoint }> {
+  const after = options.after ?? START;
+  const limit = Math.max(1, Math.min(Math.floor(options.limit ?? 1000), 10_000));
+  const rows = await db.query<EventRow>(
+    `SELECT ${eventColumns('e')} FROM ${qualified(schema, 'events')} e
+     WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) AND ${VISIBLE}
+     ORDER BY e.transaction_id, e.global_position LIMIT $3`,
+    [...checkpointParams(after), limit],
+    PREPARED,
+  );
+  return { rows, after };
+}
+
+/** The checkpoint of the last event readers can see now, START when there is none. */
+export async function visibleHead(db: SqlQueryable, schema: string): Promise<Checkpoint> {
+  const [row] = await db.query<{ transaction_id: string; global_position: string }>(
+    `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
+     FROM ${qualified(schema, 'events')} e WHERE ${VISIBLE}
+     ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+  );
+  return row ? checkpointOf(row.transaction_id, row.global_position) : START;
+}
+
+/**
+ * The last event committed so far, visible to readers of the global log or not yet (an older
+ * transaction may still be open). What a reader must wait for to include every write that was
+ * acknowledged before it asked: readers reach it once those older transactions end.
+ */
+export async function lastCommitted(db: SqlQueryable, schema: string): Promise<Checkpoint> {
+  const [row] = await db.query<{ transaction_id: string; global_position: string }>(
+    `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
+     FROM ${qualified(schema, 'events')} e
+     ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+  );
+  return row ? checkpointOf(row.transaction_id, row.global_position) : START;
+}

@@ -1,0 +1,12 @@
+export { openPgliteEventStore, openPostgresEventStore } from './open-sql-event-store';
+export type { PgliteEventStoreOptions, PostgresEventStoreOptions } from './open-sql-event-store';
+export { DEFAULT_SCHEMA, SqlEventStore } from './sql-event-store';
+export type { SqlEventStoreOptions } from './sql-event-store';
+export { createPgClient } from './pg-client';
+export type { PgClientOptions } from './pg-client';
+export { createPgliteClient } from './pglite-client';
+export type { PgliteClient } from './pglite-client';
+export { isSqlError, isUniqueViolation, qualified } from './sql-client';
+export type { IsolationLevel, QueryOptions, SqlClient, SqlError, SqlQueryable } from './sql-client';
+export { MIGRATIONS, runMigrations } from './migrations';
+export type { Migration } from './migrations';

@@ -1,0 +1,14 @@
+export { LedgerCoreModule } from './ledger-core.module';
+export type { LedgerCoreOptions } from './ledger-core.module';
+export { EVENT_STORE, LEDGER_CONFIG } from './tokens';
+export { readLedgerConfig, parseApiKeys, isApiRole, ConfigError } from './ledger-config';
+export type { LedgerConfig, ApiKeyGrant, ApiRole } from './ledger-config';
+export { LedgerCommands } from './commands/ledger-commands.service';
+export type { ExecuteOptions } from './commands/ledger-commands.service';
+export { ROUTING } from './commands/command-routing';
+export type { CommandRequest, CommandType, LocatedCommandType } from './commands/command-routing';
+export { toLedgerEvent } from './commands/to-ledger-event';
+export type { CommandOutcome } from '@ledger/event-store/handle-command';
+export { toDecisionLike } from './commands/decision-like';
+export type { DomainDecision } from './commands/decision-like';
+export { readYourWritesTarget } from './read-your-writes';
