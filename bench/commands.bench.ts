@@ -4,7 +4,8 @@
  * sourced) at 32 connections for 20 s. In the same run, the baseline is raw single-row INSERT
  * transactions of the same event shape at the same concurrency, straight into the same database.
  *
- * One JSON line per store: PostgreSQL when DATABASE_URL is set, and always embedded PGlite.
+ * One JSON line per store: PostgreSQL when DATABASE_URL is set, and embedded PGlite (BENCH_STORES
+ * picks, as in every suite). The server runs with the ledger's default settings, projections included.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,26 +14,34 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import type { SqlQueryable } from '@ledger/event-store/sql';
+import { benchSettings } from './support/bench-child';
+import { CpuMeter, procCpuSeconds, withApplicationName } from './support/cpu-usage';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const KEY = 'bench-admin-key';
+const APPLICATION = 'ledger_bench_commands';
 const PAYLOAD = { source: 'billing', plan: 'growth', seats: 12, note: 'x'.repeat(120) };
 
 interface StoreUnderTest {
   store: 'postgres' | 'pglite';
   env: NodeJS.ProcessEnv;
   accounts: number;
+  /** Where the server's database backends can be found for their CPU time (null: not measurable). */
+  db: SqlQueryable | null;
   baseline: (durationS: number) => Promise<number>;
   cleanup: () => Promise<void>;
 }
 
 export async function run(): Promise<object[]> {
   const lines: object[] = [];
-  const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) lines.push(await benchOne(postgresTarget(databaseUrl)));
-  else console.error('commands: DATABASE_URL not set, PostgreSQL skipped');
-  lines.push(await benchOne(pgliteTarget()));
+  const { databaseUrl, stores } = benchSettings();
+  for (const store of stores) {
+    lines.push(
+      await benchOne(store === 'postgres' ? postgresTarget(databaseUrl!) : pgliteTarget()),
+    );
+  }
   return lines;
 }
 
@@ -44,6 +53,8 @@ async function benchOne(target: StoreUnderTest): Promise<object> {
     await waitForHealth(base);
     await prepareAccounts(base, target.accounts);
 
+    const cpu = await CpuMeter.start(target.db, APPLICATION);
+    const serverCpuBefore = procCpuSeconds(server.pid!);
     let next = 0;
     const result = await autocannon({
       url: base,
@@ -71,9 +82,14 @@ async function benchOne(target: StoreUnderTest): Promise<object> {
         },
       ],
     });
-    if (next > target.accounts) throw new Error(`only ${target.accounts} accounts were prepared; raise BENCH_ACCOUNTS`);
+    if (next > target.accounts)
+      throw new Error(`only ${target.accounts} accounts were prepared; raise BENCH_ACCOUNTS`);
+    const serverCpu = (procCpuSeconds(server.pid!) ?? NaN) - (serverCpuBefore ?? NaN);
+    const { dbCpuSeconds } = await cpu.stop();
     const ok = result['2xx'];
     const commandsPerSecond = ok / DURATION_S;
+    const perCommandMs = (seconds: number | null) =>
+      seconds === null ? null : round((seconds * 1000) / ok, 3);
     const peakRssMb = peakRssOf(server);
     const baselinePerSecond = await target.baseline(DURATION_S);
     const line = {
@@ -86,6 +102,8 @@ async function benchOne(target: StoreUnderTest): Promise<object> {
       baselinePerSecond: round(baselinePerSecond),
       ratio: round(commandsPerSecond / baselinePerSecond, 3),
       peakRssMb,
+      serverCpuMsPerCommand: perCommandMs(serverCpu),
+      dbCpuMsPerCommand: perCommandMs(dbCpuSeconds),
       connections: CONNECTIONS,
       durationS: DURATION_S,
     };
@@ -102,7 +120,8 @@ function postgresTarget(databaseUrl: string): StoreUnderTest {
   const pool = new Pool({ connectionString: databaseUrl, max: CONNECTIONS });
   return {
     store: 'postgres',
-    env: { DATABASE_URL: databaseUrl, LEDGER_SCHEMA: schema },
+    env: { DATABASE_URL: withApplicationName(databaseUrl, APPLICATION), LEDGER_SCHEMA: schema },
+    db: { query: async (text, params) => (await pool.query(text, params as unknown[])).rows },
     accounts: Number(process.env.BENCH_ACCOUNTS ?? 40_000),
     baseline: async (durationS) => {
       await pool.query(`CREATE TABLE IF NOT EXISTS ${schema}_baseline (${BARE_COLUMNS})`);
@@ -124,12 +143,15 @@ function pgliteTarget(): StoreUnderTest {
   return {
     store: 'pglite',
     env: { LEDGER_DATA_DIR: join(dir, 'ledger') },
+    db: null,
     accounts: Number(process.env.BENCH_PGLITE_ACCOUNTS ?? 15_000),
     baseline: async (durationS) => {
       // The same on-disk embedded database the server used, in this process once the server is gone.
       const db = await PGlite.create(join(dir, 'baseline'));
       await db.query(`CREATE TABLE bare (${BARE_COLUMNS})`);
-      const rate = await closedLoop(durationS, CONNECTIONS, (i) => db.query(BARE_INSERT('bare'), bareRow(i)));
+      const rate = await closedLoop(durationS, CONNECTIONS, (i) =>
+        db.query(BARE_INSERT('bare'), bareRow(i)),
+      );
       await db.close();
       return rate;
     },
@@ -145,11 +167,20 @@ const BARE_INSERT = (table: string) =>
   `INSERT INTO ${table} (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata)
    VALUES (gen_random_uuid(), $1, 0, 'PaymentRecorded', $2, $2, $3, $4)`;
 function bareRow(i: number): unknown[] {
-  return [`account-acc-${i}`, new Date().toISOString(), JSON.stringify({ i, ...PAYLOAD }), JSON.stringify({ commandId: `c-${i}` })];
+  return [
+    `account-acc-${i}`,
+    new Date().toISOString(),
+    JSON.stringify({ i, ...PAYLOAD }),
+    JSON.stringify({ commandId: `c-${i}` }),
+  ];
 }
 
 /** `workers` loops each awaiting one operation at a time, for `durationS`; returns operations/s. */
-async function closedLoop(durationS: number, workers: number, op: (i: number) => Promise<unknown>): Promise<number> {
+async function closedLoop(
+  durationS: number,
+  workers: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<number> {
   const end = Date.now() + durationS * 1000;
   let done = 0;
   let i = 0;
@@ -166,13 +197,24 @@ async function closedLoop(durationS: number, workers: number, op: (i: number) =>
 
 /** Enrols one integration partner and gives it a coupon touchpoint on every account the load will pay. */
 async function prepareAccounts(base: string, accounts: number): Promise<void> {
-  await post(base, '/v1/partners', { partnerId: 'p-bench', name: 'Bench Partner', tier: 'integration', enrolledAt: '2025-01-01T00:00:00Z' });
+  await post(base, '/v1/partners', {
+    partnerId: 'p-bench',
+    name: 'Bench Partner',
+    tier: 'integration',
+    enrolledAt: '2025-01-01T00:00:00Z',
+  });
   const batches: object[][] = [];
   for (let from = 0; from < accounts; from += 1000) {
     batches.push(
       Array.from({ length: Math.min(1000, accounts - from) }, (_, k) => ({
         path: '/v1/touchpoints',
-        body: { touchpointId: `tp-${from + k}`, partnerId: 'p-bench', accountId: `acc-${from + k}`, kind: 'coupon', occurredAt: '2026-01-10T10:00:00Z' },
+        body: {
+          touchpointId: `tp-${from + k}`,
+          partnerId: 'p-bench',
+          accountId: `acc-${from + k}`,
+          kind: 'coupon',
+          occurredAt: '2026-01-10T10:00:00Z',
+        },
       })),
     );
   }
@@ -182,13 +224,17 @@ async function prepareAccounts(base: string, accounts: number): Promise<void> {
     Array.from({ length: 4 }, async () => {
       while (index < batches.length) {
         const commands = batches[index++]!;
-        const answer = (await post(base, '/v1/batch', { commands })) as { results: { status: number }[] };
+        const answer = (await post(base, '/v1/batch', { commands })) as {
+          results: { status: number }[];
+        };
         const bad = answer.results.filter((r) => r.status !== 201);
         if (bad.length > 0) throw new Error(`preparing accounts failed: ${JSON.stringify(bad[0])}`);
       }
     }),
   );
-  console.error(`commands: prepared ${accounts} sourced accounts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(
+    `commands: prepared ${accounts} sourced accounts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function post(base: string, path: string, body: object): Promise<unknown> {
@@ -198,14 +244,18 @@ async function post(base: string, path: string, body: object): Promise<unknown> 
     body: JSON.stringify(body),
   });
   const answer: unknown = await response.json();
-  if (response.status >= 300 && path !== '/v1/batch') throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
+  if (response.status >= 300 && path !== '/v1/batch')
+    throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
   return answer;
 }
 
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL; // only the target decides the store
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '../apps/api/src/main.ts')], {
+  // BENCH_SERVER_NODE_ARGS passes flags to the server's Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const main = join(__dirname, '../apps/api/src/main.ts');
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', main], {
     env: { ...inherited, ...env, LEDGER_API_KEYS: `${KEY}:admin`, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -62,7 +62,7 @@ export class CpuMeter {
 }
 
 /** utime + stime of a process from /proc, or null when it cannot be read. */
-function procCpuSeconds(pid: number): number | null {
+export function procCpuSeconds(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which is in parentheses and may contain spaces.

@@ -32,8 +32,7 @@ export interface RefusalLike {
 }
 
 export type DecisionLike =
-  | { kind: 'accepted'; events: DecidedEvent[]; reply?: JsonObject; keys?: string[] }
-  | RefusalLike;
+  { kind: 'accepted'; events: DecidedEvent[]; reply?: JsonObject; keys?: string[] } | RefusalLike;
 
 /**
  * Everything one use case tells the generic path. The path owns I/O, idempotency and retries;
@@ -70,18 +69,20 @@ export function hashInput(input: JsonValue): string {
 }
 
 /**
- * The one write path (after formancehq/ledger's log_process): look up the command id, fold the
- * stream, decide, append with the exact expected revision and the command record in one
- * transaction, and on a revision conflict re-read and re-decide a bounded number of times.
+ * The one write path (after formancehq/ledger's log_process): fold the stream, decide, append with
+ * the exact expected revision and the command record in one transaction, and on a revision
+ * conflict re-read and re-decide a bounded number of times. A command id seen before answers as it
+ * did the first time, whichever of these steps finds it.
  */
 export async function handleCommand<State, Context>(
   store: EventStore,
   spec: CommandSpec<State, Context>,
 ): Promise<CommandOutcome> {
   const inputHash = hashInput(spec.input);
-  const earlier = await store.findCommand(spec.commandId);
-  if (earlier) return replayOf(store, spec.streamId, earlier, inputHash);
-
+  // No up-front lookup of the command id: the append records the command in the same transaction
+  // and answers a re-delivery with the first answer (or an idempotency conflict), and the outcomes
+  // that append nothing (a refusal, nothing to record, a lost race) look the command up below. A
+  // first delivery, the common case, thus costs one round trip less.
   const maxAttempts = spec.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(spec.streamId);
@@ -98,12 +99,21 @@ export async function handleCommand<State, Context>(
     if (decision.events.length === 0) {
       // Nothing to record (e.g. a quarterly review where every account moved): an empty append has
       // no transaction to carry a command record, so such an answer is recomputed on re-delivery.
-      return { kind: 'accepted', duplicate: false, eventIds: [], reply: { ...(decision.reply ?? {}), eventIds: [] }, checkpoint: null };
+      return {
+        kind: 'accepted',
+        duplicate: false,
+        eventIds: [],
+        reply: { ...(decision.reply ?? {}), eventIds: [] },
+        checkpoint: null,
+      };
     }
 
     const expected: ExpectedRevision =
       history.length === 0 ? 'no_stream' : history[history.length - 1]!.streamRevision;
-    const reply: JsonObject = { ...(decision.reply ?? {}), eventIds: decision.events.map((e) => e.eventId) };
+    const reply: JsonObject = {
+      ...(decision.reply ?? {}),
+      eventIds: decision.events.map((e) => e.eventId),
+    };
     try {
       const appended = await store.append(spec.streamId, decision.events.map(toNewEvent(spec)), {
         expected,
@@ -112,7 +122,10 @@ export async function handleCommand<State, Context>(
       });
       return accepted(appended, reply);
     } catch (error) {
-      if (error instanceof IdempotencyConflictError || error instanceof WrongExpectedRevisionError) {
+      if (
+        error instanceof IdempotencyConflictError ||
+        error instanceof WrongExpectedRevisionError
+      ) {
         // A concurrent delivery of the same command may have won the race: answer as it did. Checked
         // before a retry, which would decide against this very command's events (and could refuse).
         const winner = await store.findCommand(spec.commandId);
@@ -163,8 +176,17 @@ export async function storedCheckpoint(
 
 function accepted(appended: AppendResult, reply: JsonObject): CommandOutcome {
   const stored = appended.result ?? reply;
-  const eventIds = appended.duplicate && Array.isArray(stored.eventIds) ? (stored.eventIds as string[]) : appended.eventIds;
-  return { kind: 'accepted', duplicate: appended.duplicate, eventIds, reply: stored, checkpoint: appended.checkpoint };
+  const eventIds =
+    appended.duplicate && Array.isArray(stored.eventIds)
+      ? (stored.eventIds as string[])
+      : appended.eventIds;
+  return {
+    kind: 'accepted',
+    duplicate: appended.duplicate,
+    eventIds,
+    reply: stored,
+    checkpoint: appended.checkpoint,
+  };
 }
 
 function toNewEvent<S, C>(spec: CommandSpec<S, C>) {

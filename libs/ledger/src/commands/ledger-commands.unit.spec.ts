@@ -5,6 +5,7 @@ import type {
   NewEvent,
   RecordedEvent,
 } from '@ledger/event-store/port';
+import { IdempotencyConflictError } from '@ledger/event-store/errors';
 import type { CommandRequest } from './command-routing';
 import { LedgerCommands } from './ledger-commands.service';
 
@@ -25,7 +26,24 @@ class MemoryStore {
   async readStream(streamId: string) {
     return this.streamsById.get(streamId) ?? [];
   }
+  async readStreams(streamIds: readonly string[]) {
+    return new Map(streamIds.map((id) => [id, this.streamsById.get(id) ?? []]));
+  }
   async append(streamId: string, events: NewEvent[], options: AppendOptions) {
+    // As the port promises: a command id already recorded appends nothing and answers as it did.
+    const earlier = options.command && this.commands.get(options.command.commandId);
+    if (earlier) {
+      if (earlier.inputHash !== options.command!.inputHash)
+        throw new IdempotencyConflictError(earlier.commandId);
+      const eventIds = (earlier.result.eventIds as string[] | undefined) ?? [];
+      return {
+        nextExpectedRevision: -1,
+        eventIds,
+        result: earlier.result,
+        duplicate: true,
+        checkpoint: null,
+      };
+    }
     this.appends.push({ streamId, events, options });
     const stream = this.streamsById.get(streamId) ?? [];
     for (const event of events) {
