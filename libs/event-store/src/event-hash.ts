@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 
 /** The fields of one event that its hash covers, as they will be stored. */
 export interface HashedFields {
@@ -34,7 +34,8 @@ export function hashEvent(prevHash: string, fields: HashedFields): HashedEvent {
     `,"occurredAt":${JSON.stringify(fields.occurredAt)},"recordedAt":${JSON.stringify(fields.recordedAt)}` +
     `,"streamId":${JSON.stringify(fields.streamId)},"streamRevision":${JSON.stringify(fields.streamRevision)}` +
     `,"type":${JSON.stringify(fields.type)}}`;
-  const hash = createHash('sha256').update(prevHash).update(content).digest('hex');
+  // One-shot hashing (Node ≥ 20.12) of prevHash ‖ content: no Hash object per event.
+  const hash = digest('sha256', prevHash + content, 'hex');
   const links = `"hash":"${hash}","prevHash":${JSON.stringify(prevHash)}}`;
   return {
     hash,

@@ -55,50 +55,106 @@ class NotJson extends Error {
   readonly path: (string | number)[] = [];
 }
 
+/**
+ * The canonical form is written by the engine's own JSON.stringify, from a copy of the value with
+ * the keys of every object inserted in sorted order: one native pass instead of a string built
+ * piece by piece, which the append path (every event's data and metadata) notices. An object with
+ * an array-index-like key ("0", "17") cannot keep sorted order that way (JavaScript lists such keys
+ * first, in numeric order), nor can a copy hold a `__proto__` key as its own, so a value holding
+ * either is written by {@link canonicalText} instead.
+ */
 function canonical(value: unknown, depth: number): string {
-  if (value === null || typeof value === 'boolean') return String(value);
+  try {
+    return JSON.stringify(sortedCopy(value, depth));
+  } catch (error) {
+    if (error !== NOT_COPYABLE) throw error;
+    return canonicalText(value, depth);
+  }
+}
+
+/** Thrown (never escapes {@link canonical}) for a key a sorted copy cannot hold in its place. */
+const NOT_COPYABLE = Symbol('key a sorted copy cannot hold');
+const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
+
+function sortedCopy(value: unknown, depth: number): unknown {
+  checkScalarOrContainer(value, depth);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) throw within(new NotJson('arrays must not have holes'), i);
+      copy[i] = insideCopy(value[i], depth, i);
+    }
+    return copy;
+  }
+  const keys = Object.keys(value).sort();
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) {
+    checkKey(key);
+    if (key === '__proto__' || INDEX_LIKE.test(key)) throw NOT_COPYABLE;
+    copy[key] = insideCopy((value as Record<string, unknown>)[key], depth, key);
+  }
+  return copy;
+}
+
+function insideCopy(child: unknown, depth: number, segment: string | number): unknown {
+  try {
+    return sortedCopy(child, depth + 1);
+  } catch (error) {
+    throw error instanceof NotJson ? within(error, segment) : error;
+  }
+}
+
+/** Refuses what is not JSON at this level; containers are then walked by the caller. */
+function checkScalarOrContainer(value: unknown, depth: number): void {
+  if (value === null || typeof value === 'boolean') return;
   if (typeof value === 'string') {
     const problem = textProblem(value);
     if (problem) throw new NotJson(problem);
-    return JSON.stringify(value);
+    return;
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new NotJson(`${String(value)} is not a JSON number`);
-    return JSON.stringify(value);
+    return;
   }
   if (typeof value !== 'object') throw new NotJson(`a ${typeof value} is not JSON`);
   if (depth >= MAX_DEPTH) throw new NotJson(`nested deeper than ${MAX_DEPTH} levels (or cyclic)`);
-  return Array.isArray(value) ? canonicalArray(value, depth) : canonicalObject(value, depth);
-}
-
-function canonicalArray(value: unknown[], depth: number): string {
-  let out = '[';
-  for (let i = 0; i < value.length; i++) {
-    if (!(i in value)) throw within(new NotJson('arrays must not have holes'), i);
-    if (i > 0) out += ',';
-    out += inside(value[i], depth, i);
-  }
-  return `${out}]`;
-}
-
-function canonicalObject(value: object, depth: number): string {
-  if (!isPlainObject(value))
+  if (!Array.isArray(value) && !isPlainObject(value))
     throw new NotJson(`only plain objects are JSON (got ${value.constructor?.name ?? 'object'})`);
+}
+
+function checkKey(key: string): void {
+  const keyProblem = textProblem(key);
+  if (keyProblem) throw within(new NotJson(`key ${keyProblem}`), key);
+}
+
+/** The canonical form built as text, for values {@link sortedCopy} cannot keep in order. */
+function canonicalText(value: unknown, depth: number): string {
+  checkScalarOrContainer(value, depth);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) throw within(new NotJson('arrays must not have holes'), i);
+      if (i > 0) out += ',';
+      out += inside(value[i], depth, i);
+    }
+    return `${out}]`;
+  }
   const keys = Object.keys(value).sort();
   let out = '{';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const keyProblem = textProblem(key);
-    if (keyProblem) throw within(new NotJson(`key ${keyProblem}`), key);
+    checkKey(key);
     if (i > 0) out += ',';
-    out += `${JSON.stringify(key)}:${inside(value[key], depth, key)}`;
+    out += `${JSON.stringify(key)}:${inside((value as Record<string, unknown>)[key], depth, key)}`;
   }
   return `${out}}`;
 }
 
 function inside(child: unknown, depth: number, segment: string | number): string {
   try {
-    return canonical(child, depth + 1);
+    return canonicalText(child, depth + 1);
   } catch (error) {
     throw error instanceof NotJson ? within(error, segment) : error;
   }

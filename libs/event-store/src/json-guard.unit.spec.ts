@@ -26,6 +26,27 @@ describe('canonicalJsonOf', () => {
     );
   });
 
+  test('writes what canonicalJson writes when keys look like array indexes or __proto__', () => {
+    const key = fc.oneof(
+      fc.constantFrom('0', '1', '10', '4294967295', '__proto__', '01'),
+      fc.string(),
+    );
+    const value = fc.letrec((tie) => ({
+      json: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+        fc.array(tie('json'), { maxLength: 4 }),
+        fc.dictionary(key, tie('json'), { maxKeys: 5 }),
+      ),
+    })).json as fc.Arbitrary<JsonValue>;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJsonOf(v, 'data')).toEqual({ json: canonicalJson(v) });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   test('keys are sorted at every depth, whatever order they were written in', () => {
     expect(canonicalJsonOf({ b: 1, a: { d: [2, { z: null, y: true }], c: 'x' } }, 'data')).toEqual({
       json: '{"a":{"c":"x","d":[2,{"y":true,"z":null}]},"b":1}',
@@ -44,6 +65,19 @@ describe('canonicalJsonOf', () => {
     ['a NUL in a key', { 'k\u0000': 1 }, 'data.k\u0000: key contains a \\u0000 character'],
   ])('refuses %s, naming where it is', (_name, value, problem) => {
     expect(problemOf(value)).toBe(problem);
+  });
+
+  test('sorts keys as text even where JavaScript would list them first (array-index-like keys)', () => {
+    expect(canonicalJsonOf({ b: 1, '10': 2, '9': [{ '2': 'x', a: 'y' }], a: 0 }, 'data')).toEqual({
+      json: '{"10":2,"9":[{"2":"x","a":"y"}],"a":0,"b":1}',
+    });
+  });
+
+  test('keeps a __proto__ key as data', () => {
+    const parsed = JSON.parse('{"z":1,"__proto__":{"polluted":true}}') as unknown;
+    expect(canonicalJsonOf(parsed, 'data')).toEqual({
+      json: '{"__proto__":{"polluted":true},"z":1}',
+    });
   });
 
   test('refuses cyclic data instead of recursing forever', () => {
