@@ -123,6 +123,9 @@ export interface ReadStreamOptions {
   knownAt?: string;
 }
 
+/** What a read of several whole streams at once may ask: the streams as the ledger knew them then. */
+export type ReadStreamsOptions = Pick<ReadStreamOptions, 'knownAt'>;
+
 export interface ReadAllOptions {
   /** Read strictly after this checkpoint; the start of the log when omitted. */
   after?: Checkpoint;
@@ -188,6 +191,14 @@ export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** The stream's events in revision order; an empty array for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several whole streams at once, each exactly as {@link readStream} would return it: one entry
+   * per requested id (an empty array for a stream that does not exist), in revision order.
+   */
+  readStreams(
+    streamIds: readonly string[],
+    options?: ReadStreamsOptions,
+  ): Promise<Map<string, RecordedEvent[]>>;
   /** The global log in commit order, from after a checkpoint; never skips an event. */
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
   /** Catch-up subscription: reads pages from `from`, then keeps following the log. */

@@ -65,21 +65,22 @@ export class ExplainPayoutService {
     };
   }
 
-  /** The streams a payout's lines cite: their accounts, the partner (tiers) and the plans. */
+  /**
+   * The streams a payout's lines cite: their accounts, the partner (tiers) and the plans, read in
+   * one go (a large payout cites dozens of accounts).
+   */
   private async citedEvents(data: PayoutIssued['data']): Promise<CitedEvents> {
     const accountIds = [...new Set(data.lines.map((line) => line.accountId))];
-    const [accounts, partner, plans] = await Promise.all([
-      Promise.all(
-        accountIds.map(
-          async (id) => [id, await this.store.readStream(streams.account(id))] as const,
-        ),
-      ),
-      this.store.readStream(streams.partner(data.partnerId)),
-      this.store.readStream(streams.plans()),
+    const read = await this.store.readStreams([
+      ...accountIds.map((id) => streams.account(id)),
+      streams.partner(data.partnerId),
+      streams.plans(),
     ]);
     const byId = new Map<string, RecordedEvent>();
-    for (const event of [...accounts.flatMap(([, events]) => events), ...partner, ...plans])
-      byId.set(event.eventId, event);
-    return { byId, accountStreams: new Map(accounts) };
+    for (const event of [...read.values()].flat()) byId.set(event.eventId, event);
+    const accountStreams = new Map(
+      accountIds.map((id) => [id, read.get(streams.account(id))!] as const),
+    );
+    return { byId, accountStreams };
   }
 }

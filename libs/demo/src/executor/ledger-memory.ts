@@ -1,6 +1,6 @@
 import { initialPartnerState, streams, type LedgerEvent, type PartnerState, type PlanBook } from '@ledger/domain';
 import { AGGREGATES } from '@ledger/core/commands/aggregates';
-import { ContextSource } from '@ledger/core/commands/context-source';
+import { ContextSource, type PartnersAndPlans } from '@ledger/core/commands/context-source';
 import { toLedgerEvent } from '@ledger/core/commands/to-ledger-event';
 import type { EventStore } from '@ledger/event-store/port';
 
@@ -124,5 +124,10 @@ class MemoryContextSource extends ContextSource {
 
   override async plans(): Promise<PlanBook> {
     return this.memory.get(streams.plans())!.state as PlanBook;
+  }
+
+  override async partnersAndPlans(partnerIds: readonly string[]): Promise<PartnersAndPlans> {
+    const [partners, plans] = await Promise.all([this.partners(partnerIds), this.plans()]);
+    return { partners, plans };
   }
 }

@@ -11,6 +11,7 @@ import {
   type ReadAllOptions,
   type ReadAllPage,
   type ReadStreamOptions,
+  type ReadStreamsOptions,
   type RecordedEvent,
   type Seal,
   type SubscribeOptions,
@@ -91,6 +92,16 @@ export class EventStoreDbEventStore implements EventStore {
       .filter((d) => knownAtMs === null || Date.parse(d.event.recordedAt) <= knownAtMs);
     const limited = options.maxCount === undefined ? known : known.slice(0, options.maxCount);
     return limited.map((d) => this.upcast(d.event));
+  }
+
+  /** EventStoreDB reads one stream per call, so the streams are read side by side. */
+  async readStreams(
+    streamIds: readonly string[],
+    options: ReadStreamsOptions = {},
+  ): Promise<Map<string, RecordedEvent[]>> {
+    const unique = [...new Set(streamIds)];
+    const streams = await Promise.all(unique.map((id) => this.readStream(id, options)));
+    return new Map(unique.map((id, i) => [id, streams[i]!]));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {

@@ -1,5 +1,11 @@
 import { InvalidAppendError } from '../errors';
-import { START, type Checkpoint, type ReadAllOptions, type ReadStreamOptions } from '../port';
+import {
+  START,
+  type Checkpoint,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ReadStreamsOptions,
+} from '../port';
 import { isIsoInstant } from '../append-validation';
 import { checkpointOf, checkpointParams, eventColumns, type EventRow } from './event-rows';
 import { qualified, type SqlQueryable } from './sql-client';
@@ -31,19 +37,47 @@ export async function readStreamRows(
   if (maxCount !== null && (!Number.isSafeInteger(maxCount) || maxCount < 0)) {
     throw new InvalidAppendError('maxCount', 'must be a count >= 0');
   }
-  if (options.knownAt !== undefined && !isIsoInstant(options.knownAt)) {
-    throw new InvalidAppendError('knownAt', 'must be an ISO-8601 instant with Z or an offset');
-  }
-  // recordedAt is stored in one fixed-width UTC form, so text order is time order; it never
-  // decreases along a stream, so this filter keeps a prefix of it.
-  const knownAt = options.knownAt === undefined ? null : new Date(options.knownAt).toISOString();
   return db.query<EventRow>(
     `SELECT ${eventColumns('e')} FROM ${qualified(schema, 'events')} e
      WHERE e.stream_id = $1 AND e.stream_revision >= $2 AND ($3::text IS NULL OR e.recorded_at <= $3::text)
      ORDER BY e.stream_revision LIMIT $4`,
-    [streamId, Math.min(fromRevision, 2_147_483_647), knownAt, maxCount],
+    [streamId, Math.min(fromRevision, 2_147_483_647), knownAtParam(options), maxCount],
     PREPARED,
   );
+}
+
+/**
+ * The rows of several streams in one statement, ordered by stream and then revision: the unique
+ * (stream_id, stream_revision) index yields them in that order, one index descent per stream.
+ * Same visibility as {@link readStreamRows}.
+ */
+export async function readStreamsRows(
+  db: SqlQueryable,
+  schema: string,
+  streamIds: readonly string[],
+  options: ReadStreamsOptions,
+): Promise<EventRow[]> {
+  const knownAt = knownAtParam(options);
+  if (streamIds.length === 0) return [];
+  return db.query<EventRow>(
+    `SELECT ${eventColumns('e')} FROM ${qualified(schema, 'events')} e
+     WHERE e.stream_id = ANY($1::text[]) AND ($2::text IS NULL OR e.recorded_at <= $2::text)
+     ORDER BY e.stream_id, e.stream_revision`,
+    [[...new Set(streamIds)], knownAt],
+    PREPARED,
+  );
+}
+
+/**
+ * `knownAt` as the stored form of recordedAt, or null. That form is fixed-width UTC, so text order
+ * is time order; it never decreases along a stream, so filtering by it keeps a prefix of each.
+ */
+function knownAtParam(options: ReadStreamsOptions): string | null {
+  if (options.knownAt === undefined) return null;
+  if (!isIsoInstant(options.knownAt)) {
+    throw new InvalidAppendError('knownAt', 'must be an ISO-8601 instant with Z or an offset');
+  }
+  return new Date(options.knownAt).toISOString();
 }
 
 /** A page of the global log in commit order, strictly after `options.after`. */

@@ -3,6 +3,7 @@ import {
   type AppendResult,
   type Checkpoint,
   type CommandRecord,
+  type EventMetadata,
   type EventStore,
   type IntegrityProblem,
   type IntegrityReport,
@@ -11,6 +12,7 @@ import {
   type ReadAllOptions,
   type ReadAllPage,
   type ReadStreamOptions,
+  type ReadStreamsOptions,
   type RecordedEvent,
   type Seal,
   type SubscribeOptions,
@@ -19,7 +21,13 @@ import {
 } from '../port';
 import { appendStatements, type AppendStatements } from './append-statements';
 import { validateAppend } from '../append-validation';
-import { lastCommitted, readLogRows, readStreamRows, visibleHead } from './event-reads';
+import {
+  lastCommitted,
+  readLogRows,
+  readStreamRows,
+  readStreamsRows,
+  visibleHead,
+} from './event-reads';
 import { checkpointOf, storedEvent, type EventRow } from './event-rows';
 import { runMigrations } from './migrations';
 import { pollingSubscription, WakeSignal } from './polling-subscription';
@@ -117,7 +125,34 @@ export class SqlEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const rows = await readStreamRows(this.client, this.schema, streamId, options);
+    if (options.knownAt === undefined && options.maxCount === undefined) this.noteHead(rows);
     return rows.map((row) => this.upcast(row));
+  }
+
+  /** One query for all of them, however many streams are asked for. */
+  async readStreams(
+    streamIds: readonly string[],
+    options: ReadStreamsOptions = {},
+  ): Promise<Map<string, RecordedEvent[]>> {
+    const rows = await readStreamsRows(this.client, this.schema, streamIds, options);
+    const byStream = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) byStream.get(row.stream_id)!.push(this.upcast(row));
+    return byStream;
+  }
+
+  /**
+   * A read to the end of a stream shows its head: remember it, so that the append a command
+   * handler makes right after reading chains onto it in one round trip (it is only a guess; the
+   * append's compare-and-set catches a head that moved meanwhile).
+   */
+  private noteHead(rows: readonly EventRow[]): void {
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    const revision = Number(last.stream_revision);
+    const cached = this.heads.get(last.stream_id);
+    if (cached && cached.revision > revision) return;
+    const lastHash = (last.metadata as unknown as EventMetadata).hash;
+    this.heads.set(last.stream_id, { revision, lastHash, lastRecordedAt: last.recorded_at });
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {

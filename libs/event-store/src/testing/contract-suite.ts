@@ -5,6 +5,7 @@ import { describeGlobalLog } from './global-log.contract';
 import { describeIdempotency } from './idempotency.contract';
 import { describeInputValidation } from './input-validation.contract';
 import { describeLookupKeys } from './lookup-keys.contract';
+import { describeReadStreams } from './read-streams.contract';
 import { describeSeals } from './seals.contract';
 import { describeTamperEvidence } from './tamper.contract';
 import { describeUpcasting } from './upcasting.contract';
@@ -21,6 +22,7 @@ export type { HarnessStoreOptions, RawStoreAccess, StoreHarness } from './store-
 export function describeEventStoreContract(harness: StoreHarness): void {
   describe(`event store contract: ${harness.name}`, () => {
     describeBasics(harness);
+    describeReadStreams(harness);
     describeExpectedRevision(harness);
     describeConcurrency(harness);
     describeGlobalLog(harness);

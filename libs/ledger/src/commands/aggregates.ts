@@ -93,8 +93,7 @@ const account: Aggregate<AccountCommand, AccountState, AccountContext> = {
   evolve: evolveAccount,
   loadContext: async (command, state, source) => {
     const needs = accountContextNeeds(command, state);
-    const [partners, book] = await Promise.all([source.partners(needs.partnerIds), source.plans()]);
-    return { partners, plans: book };
+    return source.partnersAndPlans(needs.partnerIds);
   },
   decide: decideAccount,
 };
