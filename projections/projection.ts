@@ -53,6 +53,14 @@ export interface Projection {
   readonly tables: readonly string[];
   /** CREATE TABLE / CREATE INDEX statements for `schema` (one statement per string). */
   ddl(schema: string): string[];
+  /**
+   * Tables (of `tables`) whose every row one event inserts, keyed by that event's `event_id` (with
+   * columns of its own, such as a line number, beside it): no two events ever write the same row.
+   * A rebuild fills them without their primary key, with plain INSERTs, and adds the key once at
+   * the end. The runner holds each operation to this promise, and adding the key would fail on
+   * duplicate rows.
+   */
+  readonly eventKeyedTables?: readonly string[];
   /** Event types it reacts to; the runner skips the others without calling evolve. */
   readonly eventTypes: readonly string[];
   /** Pure: the row operations one event implies. */

@@ -12,6 +12,7 @@ export const accountAttributionProjection: Projection = {
   version: 1,
   tables: [ATTRIBUTION_DECISIONS, ATTRIBUTION_ACCOUNTS],
   ddl: attributionDdl,
+  eventKeyedTables: [ATTRIBUTION_DECISIONS],
   eventTypes: ATTRIBUTION_EVENT_TYPES,
   evolve: evolveAttribution,
 };

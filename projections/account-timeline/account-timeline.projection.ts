@@ -8,6 +8,7 @@ export const accountTimelineProjection: Projection = {
   version: 1,
   tables: [TIMELINE_ENTRIES],
   ddl: timelineDdl,
+  eventKeyedTables: [TIMELINE_ENTRIES],
   eventTypes: TIMELINE_EVENT_TYPES,
   evolve: evolveTimeline,
 };

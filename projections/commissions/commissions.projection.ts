@@ -9,6 +9,7 @@ export const commissionsProjection: Projection = {
   version: 2,
   tables: [COMMISSION_LINES, COMMISSION_ADJUSTMENTS],
   ddl: commissionsDdl,
+  eventKeyedTables: [COMMISSION_ADJUSTMENTS],
   eventTypes: COMMISSION_EVENT_TYPES,
   evolve: evolveCommissions,
 };

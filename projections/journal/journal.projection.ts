@@ -60,6 +60,7 @@ export const journalProjection: Projection = {
     'PayoutMarkedPaid',
     'PayoutFailed',
   ],
+  eventKeyedTables: [JOURNAL_LINES],
   evolve: evolveJournal,
 };
 

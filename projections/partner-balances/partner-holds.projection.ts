@@ -29,6 +29,7 @@ export const partnerHoldsProjection: Projection = {
       position bigint NOT NULL)`,
     `CREATE INDEX partner_hold_events_partner_idx ON "${schema}"."${PARTNER_HOLD_EVENTS}" (partner_id, occurred_at)`,
   ],
+  eventKeyedTables: [PARTNER_HOLD_EVENTS],
   eventTypes: ['CommissionsHeld', 'CommissionsReleased', 'PartnerRemoved'],
   evolve: evolvePartnerHolds,
 };

@@ -8,6 +8,7 @@ export const pipelineMetricsProjection: Projection = {
   version: 1,
   tables: Object.values(PIPELINE_TABLES),
   ddl: pipelineDdl,
+  eventKeyedTables: [PIPELINE_TABLES.attributions],
   eventTypes: PIPELINE_EVENT_TYPES,
   evolve: evolvePipeline,
 };

@@ -1,10 +1,10 @@
 import type { Checkpoint, ReadAllPage, RecordedEvent } from '@ledger/event-store/port';
 import type { SqlClient } from '@ledger/event-store/sql/sql-client';
-import type { ProjectedEvent, Projection } from '../projection';
+import type { ProjectedEvent, Projection, RowOp } from '../projection';
 import { groupStatements, sendStatements, type GroupStatement } from './apply-statements';
 import { compareCheckpoints } from './checkpoint';
 import { storeCheckpoint } from './read-schema';
-import { RowOpBatch, type ColumnOrders } from './row-op-batch';
+import { RowOpBatch, type ColumnOrders, type ColumnTypes } from './row-op-batch';
 import type { StageTimings } from './stage-timings';
 
 export interface PageTarget {
@@ -14,6 +14,12 @@ export interface PageTarget {
   /** Where each projection stands; updated once the page's transaction has committed. */
   checkpoints: Map<string, Checkpoint>;
   columnOrders: ColumnOrders;
+  columnTypes: ColumnTypes;
+  /**
+   * Event-keyed tables a rebuild is filling without their primary key (see `recreateProjection`):
+   * written with plain INSERTs, and every operation on them is held to the projection's promise.
+   */
+  keylessTables?: ReadonlySet<string>;
   timings?: StageTimings;
 }
 
@@ -43,7 +49,7 @@ export function preparePage(
   page: ReadAllPage,
   projections: readonly Projection[],
 ): PreparedPage {
-  const { checkpoints, timings } = target;
+  const { checkpoints, timings, keylessTables } = target;
   const batch = new RowOpBatch(target.columnOrders);
   for (const projection of projections) {
     const started = performance.now();
@@ -52,13 +58,21 @@ export function preparePage(
     for (const event of page.events) {
       // A projection rebuilt behind the others applies everything; one ahead skips what it has.
       if (interested.has(event.type) && compareCheckpoints(event, after) > 0) {
-        for (const op of projection.evolve(asProjected(event))) batch.add(op);
+        for (const op of projection.evolve(asProjected(event))) {
+          if (keylessTables?.has(op.table)) expectEventKeyed(op, event, projection);
+          batch.add(op);
+        }
       }
     }
     timings?.add(`evolve+merge:${projection.name}`, performance.now() - started);
   }
   const started = performance.now();
-  const statements = groupStatements(target.schema, batch.groups());
+  const statements = groupStatements(
+    target.schema,
+    batch.groups(),
+    target.columnTypes,
+    keylessTables,
+  );
   timings?.add('group+serialize', performance.now() - started);
   return {
     statements,
@@ -67,7 +81,10 @@ export function preparePage(
       .filter((name) => compareCheckpoints(checkpoints.get(name)!, page.checkpoint) < 0),
     checkpoint: page.checkpoint,
     events: page.events.length,
-    bytes: statements.reduce((sum, s) => sum + s.rowsJson.length, 0),
+    bytes: statements.reduce(
+      (sum, s) => s.columnsJson.reduce((columns, json) => columns + json.length, sum),
+      0,
+    ),
   };
 }
 
@@ -98,6 +115,18 @@ export async function commitPages(
     await storeCheckpoint(tx, schema, advanced, checkpoint);
   });
   for (const name of advanced) checkpoints.set(name, checkpoint);
+}
+
+/**
+ * An event-keyed table filled without its key takes only inserts of the event's own rows: anything
+ * else could write a row twice, which no INSERT would then catch before the key is added back.
+ */
+function expectEventKeyed(op: RowOp, event: RecordedEvent, projection: Projection): void {
+  if (op.kind !== 'insert' || op.row.event_id !== event.eventId || !op.key.includes('event_id'))
+    throw new Error(
+      `projection ${projection.name}: ${op.table} is event-keyed, but event ${event.eventId} ` +
+        `${op.kind === 'insert' ? 'inserts a row of another event' : 'upserts'} into it`,
+    );
 }
 
 /**

@@ -23,14 +23,18 @@ const REBALANCE_GAIN = 0.1;
  * backwards. Lanes run side by side: the database writes the timeline on one connection while it
  * writes the money tables on another.
  *
- * Projections are spread over the lanes by the bytes of rows they have produced so far, the busiest
- * first onto the least loaded lane. A projection changes lane only at a barrier, once every page in
+ * Projections are spread over the lanes by the time the database has spent committing their rows so
+ * far (by the bytes of rows they have produced until one of their pages has committed), the
+ * busiest first onto the least loaded lane. Bytes alone misjudge it: a row of a plain INSERT costs
+ * the database far less than a row that merges into an indexed table. A projection changes lane only at a barrier, once every page in
  * flight has committed, so two of its pages never commit out of order.
  */
 export class CommitLanes {
   private readonly tails: Promise<void>[];
   private readonly inFlight: { done: Promise<void>; events: number }[] = [];
   private readonly bytes = new Map<string, number>();
+  /** Milliseconds each projection's pages have taken to commit, their lane's time shared by bytes. */
+  private readonly ms = new Map<string, number>();
   private assignment: Projection[][] | null = null;
   private failure: { error: unknown } | null = null;
 
@@ -77,7 +81,11 @@ export class CommitLanes {
     }
     const commits = assignment.map((lane, index) => {
       const work = sets.flatMap((set) => lane.map((projection) => set.prepared.get(projection)!));
-      const tail = this.tails[index]!.then(() => commitPages(this.target, work));
+      const tail = this.tails[index]!.then(async () => {
+        const started = performance.now();
+        await commitPages(this.target, work);
+        this.charge(lane, sets, performance.now() - started);
+      });
       this.tails[index] = tail;
       return tail;
     });
@@ -105,7 +113,17 @@ export class CommitLanes {
   }
 
   private cost(projection: Projection): number {
-    return this.bytes.get(projection.name) ?? 0;
+    return this.ms.get(projection.name) ?? this.bytes.get(projection.name) ?? 0;
+  }
+
+  /** Shares a lane's commit time among its projections by the bytes each of them sent in it. */
+  private charge(lane: readonly Projection[], sets: readonly PreparedSet[], ms: number): void {
+    const sent = lane.map((p) => sets.reduce((sum, set) => sum + set.prepared.get(p)!.bytes, 0));
+    const total = sent.reduce((sum, bytes) => sum + bytes, 0);
+    lane.forEach((projection, i) => {
+      const share = total > 0 ? sent[i]! / total : 1 / lane.length;
+      this.ms.set(projection.name, (this.ms.get(projection.name) ?? 0) + ms * share);
+    });
   }
 
   private async settleOldest(): Promise<void> {

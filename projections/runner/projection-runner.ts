@@ -6,11 +6,12 @@ import { CommitLanes } from './commit-lanes';
 import { nextLimit, PageSlicer, SliceCursor } from './page-slices';
 import {
   finishRebuild,
-  loadColumnOrders,
+  loadReadColumns,
   prepareReadSchema,
+  projectionBytes,
   recreateProjection,
+  type ReadColumns,
 } from './read-schema';
-import type { ColumnOrders } from './row-op-batch';
 import { defaultLockFor, type RunnerLock } from './runner-lock';
 import { Pause, SerialGate } from './runner-timing';
 import type { StageTimings } from './stage-timings';
@@ -76,7 +77,9 @@ export class ProjectionRunner {
   private readonly gate = new SerialGate();
   private readonly pause = new Pause();
   private readonly checkpoints = new Map<string, Checkpoint>();
-  private columnOrders: ColumnOrders | null = null;
+  private columns: ReadColumns | null = null;
+  /** Event-keyed tables the rebuild in progress fills without their primary key. */
+  private readonly keylessTables = new Set<string>();
   private running: Promise<void> | null = null;
   private stopping = false;
   /** True while the background loop holds the lock. */
@@ -128,7 +131,8 @@ export class ProjectionRunner {
 
   /**
    * Drops and recreates the named projections' tables (all when omitted), resets their checkpoints and
-   * replays the log into them, streaming page by page; plain indexes are built once at the end.
+   * replays the log into them, streaming page by page; plain indexes, and the primary keys of
+   * event-keyed tables (filled meanwhile with plain INSERTs), are built once at the end.
    */
   async rebuild(
     names?: readonly string[],
@@ -146,23 +150,57 @@ export class ProjectionRunner {
           );
         }
       });
-      for (const projection of chosen) this.checkpoints.set(projection.name, START);
-      this.columnOrders = await loadColumnOrders(db, schema);
-      const head = await this.options.store.headCheckpoint();
-      let eventsRead = 0;
-      await this.drain((read, checkpoint) => {
-        eventsRead += read;
-        onProgress?.({ eventsRead, checkpoint, head });
-      });
-      const started = performance.now();
-      await db.transaction(async (tx) => {
-        // Each deferred index is one sort of a whole table; in memory it is several times faster.
-        if (db.dialect === 'postgres') await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-        for (const [projection, statements] of deferred)
-          await finishRebuild(tx, schema, projection, statements);
-      });
-      this.options.timings?.add('finish', performance.now() - started);
+      for (const projection of chosen) {
+        this.checkpoints.set(projection.name, START);
+        for (const table of projection.eventKeyedTables ?? []) this.keylessTables.add(table);
+      }
+      try {
+        this.columns = await loadReadColumns(db, schema);
+        const head = await this.options.store.headCheckpoint();
+        let eventsRead = 0;
+        await this.drain((read, checkpoint) => {
+          eventsRead += read;
+          onProgress?.({ eventsRead, checkpoint, head });
+        });
+        const started = performance.now();
+        await this.finish(deferred);
+        this.options.timings?.add('finish', performance.now() - started);
+      } catch (error) {
+        // The tables are left keyless at version 0: the next pass prepares the read schema again,
+        // which recreates them whole before anything else is applied to them.
+        this.columns = null;
+        throw error;
+      } finally {
+        this.keylessTables.clear();
+      }
     });
+  }
+
+  /**
+   * Builds what a rebuild deferred, each projection in a transaction of its own. On PostgreSQL they
+   * are spread over as many connections as there are commit lanes, the biggest tables first, so the
+   * database sorts several tables at once rather than one after another.
+   */
+  private async finish(deferred: Map<Projection, string[]>): Promise<void> {
+    const { db, schema } = this.options;
+    const bytes = await projectionBytes(db, schema, [...deferred.keys()]);
+    const queue = [...deferred.keys()].sort((a, b) => bytes.get(b)! - bytes.get(a)!);
+    const lanes = db.dialect === 'postgres' ? Math.max(1, this.options.commitLanes ?? 2) : 1;
+    const finished = await Promise.allSettled(
+      Array.from({ length: lanes }, async () => {
+        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+          const projection = next;
+          await db.transaction(async (tx) => {
+            // Each deferred index is one sort of a whole table; in memory it is several times faster.
+            if (db.dialect === 'postgres')
+              await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+            await finishRebuild(tx, schema, projection, deferred.get(projection)!);
+          });
+        }
+      }),
+    );
+    // Every lane has ended (committed or rolled back) before the first failure is reported.
+    for (const lane of finished) if (lane.status === 'rejected') throw lane.reason;
   }
 
   /**
@@ -191,7 +229,7 @@ export class ProjectionRunner {
         const applied = await this.gate.run(async () => {
           if (!this.owned) this.owned = await this.lock.tryAcquire();
           if (!this.owned) return -1;
-          if (this.columnOrders === null) await this.prepare();
+          if (this.columns === null) await this.prepare();
           return this.drain(undefined, () => this.stopping || this.waiting > 0 || !this.owned);
         });
         if (applied < 0) await this.pause.sleep(this.options.standbyMs ?? 2_000);
@@ -216,13 +254,13 @@ export class ProjectionRunner {
         );
       }
       try {
-        if (this.columnOrders === null) await this.prepare();
+        if (this.columns === null) await this.prepare();
         await work();
       } finally {
         if (!ownedBefore) {
           await this.lock.release();
           // Whoever takes the lock next may change the tables; re-read them when we own it again.
-          this.columnOrders = null;
+          this.columns = null;
         }
       }
     });
@@ -235,7 +273,7 @@ export class ProjectionRunner {
       this.options.projections,
     );
     for (const [name, checkpoint] of prepared.checkpoints) this.checkpoints.set(name, checkpoint);
-    this.columnOrders = prepared.columnOrders;
+    this.columns = prepared.columns;
   }
 
   /**
@@ -257,7 +295,9 @@ export class ProjectionRunner {
     const target = {
       ...this.options,
       checkpoints: this.checkpoints,
-      columnOrders: this.columnOrders!,
+      columnOrders: this.columns!.orders,
+      columnTypes: this.columns!.types,
+      keylessTables: this.keylessTables,
     };
     let applied = 0;
     const lanes = new CommitLanes(
@@ -313,7 +353,7 @@ export class ProjectionRunner {
   private lockLost(error: unknown): void {
     // Another runner may take over now; forget what we knew and re-read it once we own the lock again.
     this.owned = false;
-    this.columnOrders = null;
+    this.columns = null;
     this.report(error);
   }
 

@@ -2,7 +2,12 @@ import { START, type Checkpoint } from '@ledger/event-store/port';
 import type { SqlClient, SqlQueryable } from '@ledger/event-store/sql/sql-client';
 import type { Projection } from '../projection';
 import { ident } from './apply-statements';
-import { orderOfSqlType, type ColumnOrder, type ColumnOrders } from './row-op-batch';
+import {
+  orderOfSqlType,
+  type ColumnOrder,
+  type ColumnOrders,
+  type ColumnTypes,
+} from './row-op-batch';
 
 /**
  * The read schema's bookkeeping: one checkpoint row per projection, `(name, version,
@@ -68,8 +73,10 @@ export async function readCheckpoints(
  *
  * With `deferIndexes`, plain (non-unique) indexes are left out and returned, to be created once the
  * replay is done: filling a table and then indexing it is much faster than maintaining the index row
- * by row. Until {@link finishRebuild} runs, the stored version is 0, which no projection has: if the
- * process dies mid-replay, the next start sees a version mismatch and rebuilds the projection again.
+ * by row. So is the primary key of each of the projection's `eventKeyedTables`, which the replay
+ * fills with plain INSERTs (no two events write the same row). Until {@link finishRebuild} runs, the
+ * stored version is 0, which no projection has: if the process dies mid-replay, the next start sees
+ * a version mismatch and rebuilds the projection again, with every key.
  */
 export async function recreateProjection(
   tx: SqlQueryable,
@@ -84,6 +91,13 @@ export async function recreateProjection(
     if (options.deferIndexes && /^\s*CREATE\s+INDEX\b/i.test(statement)) deferred.push(statement);
     else await tx.query(statement);
   }
+  if (options.deferIndexes) {
+    // Added back first: duplicate rows (a broken promise) then fail before the other indexes are built.
+    const keys: string[] = [];
+    for (const table of projection.eventKeyedTables ?? [])
+      keys.push(await dropPrimaryKey(tx, schema, table));
+    deferred.unshift(...keys);
+  }
   await tx.query(
     `INSERT INTO ${ident(schema)}.${ident(CHECKPOINTS_TABLE)} (name, version, transaction_id, global_position)
      VALUES ($1, $2, $3::numeric, $4::bigint)
@@ -97,6 +111,19 @@ export async function recreateProjection(
     ],
   );
   return deferred;
+}
+
+/** Drops the table's primary key; returns the statement that adds it back as it was. */
+async function dropPrimaryKey(tx: SqlQueryable, schema: string, table: string): Promise<string> {
+  const t = `${ident(schema)}.${ident(table)}`;
+  const [key] = await tx.query<{ name: string; definition: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE conrelid = $1::regclass AND contype = 'p'`,
+    [t],
+  );
+  if (key === undefined) throw new Error(`event-keyed table ${table} has no primary key`);
+  await tx.query(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(key.name)}`);
+  return `ALTER TABLE ${t} ADD CONSTRAINT ${ident(key.name)} ${key.definition}`;
 }
 
 /**
@@ -118,6 +145,24 @@ export async function finishRebuild(
   );
 }
 
+/** The bytes each projection's tables and their indexes take on disk. */
+export async function projectionBytes(
+  db: SqlQueryable,
+  schema: string,
+  projections: readonly Projection[],
+): Promise<Map<Projection, number>> {
+  const tables = projections.flatMap((p) => p.tables);
+  const rows = await db.query<{ name: string; bytes: string }>(
+    `SELECT t AS name, pg_total_relation_size(format('%I.%I', $1::text, t)::regclass)::text AS bytes
+       FROM jsonb_array_elements_text($2::jsonb) t`,
+    [schema, JSON.stringify(tables)],
+  );
+  const byTable = new Map(rows.map((row) => [row.name, Number(row.bytes)]));
+  return new Map(
+    projections.map((p) => [p, p.tables.reduce((sum, t) => sum + (byTable.get(t) ?? 0), 0)]),
+  );
+}
+
 export async function storeCheckpoint(
   tx: SqlQueryable,
   schema: string,
@@ -136,16 +181,38 @@ export async function storeCheckpoint(
   );
 }
 
-/** How each column of the read schema orders, from its declared type, for in-memory merges. */
-export async function loadColumnOrders(db: SqlQueryable, schema: string): Promise<ColumnOrders> {
-  const rows = await db.query<{ table_name: string; column_name: string; data_type: string }>(
-    `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = $1`,
+/** What the runner needs to know of the read schema's columns, from their declared types. */
+export interface ReadColumns {
+  /** How each column orders, for in-memory merges. */
+  orders: ColumnOrders;
+  /** Each column's SQL type, for the casts of the statements that write it. */
+  types: ColumnTypes;
+}
+
+export async function loadReadColumns(db: SqlQueryable, schema: string): Promise<ReadColumns> {
+  const rows = await db.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    sql_type: string;
+  }>(
+    `SELECT c.relname AS table_name, a.attname AS column_name,
+            format_type(a.atttypid, NULL) AS data_type, format_type(a.atttypid, a.atttypmod) AS sql_type
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped`,
     [schema],
   );
-  const orders = new Map<string, ColumnOrder>(
-    rows.map((row) => [`${row.table_name}.${row.column_name}`, orderOfSqlType(row.data_type)]),
-  );
-  return (table, column) => orders.get(`${table}.${column}`) ?? 'text';
+  const orders = new Map<string, ColumnOrder>();
+  const types = new Map<string, string>();
+  for (const row of rows) {
+    const column = `${row.table_name}.${row.column_name}`;
+    orders.set(column, orderOfSqlType(row.data_type));
+    types.set(column, row.sql_type);
+  }
+  return {
+    orders: (table, column) => orders.get(`${table}.${column}`) ?? 'text',
+    types: (table, column) => types.get(`${table}.${column}`) ?? 'text',
+  };
 }
 
 /**
@@ -156,7 +223,7 @@ export async function prepareReadSchema(
   db: SqlClient,
   schema: string,
   projections: readonly Projection[],
-): Promise<{ checkpoints: Map<string, Checkpoint>; columnOrders: ColumnOrders }> {
+): Promise<{ checkpoints: Map<string, Checkpoint>; columns: ReadColumns }> {
   await ensureReadSchema(db, schema);
   const stored = await readCheckpoints(db, schema);
   const stale = projections.filter((p) => stored.get(p.name)?.version !== p.version);
@@ -168,5 +235,5 @@ export async function prepareReadSchema(
   const checkpoints = new Map<string, Checkpoint>(
     projections.map((p) => [p.name, stale.includes(p) ? START : stored.get(p.name)!.checkpoint]),
   );
-  return { checkpoints, columnOrders: await loadColumnOrders(db, schema) };
+  return { checkpoints, columns: await loadReadColumns(db, schema) };
 }

@@ -7,6 +7,9 @@ export type ColumnOrder = 'numeric' | 'instant' | 'boolean' | 'text';
 /** The declared order of a table's columns; unknown columns compare as text. */
 export type ColumnOrders = (table: string, column: string) => ColumnOrder;
 
+/** The declared SQL type of a table's columns (`format_type`: `numeric(20,0)`); unknown: text. */
+export type ColumnTypes = (table: string, column: string) => string;
+
 /** Every operation of a batch on one table with one kind and shape: applied with ONE statement. */
 export interface OpGroup {
   table: string;
