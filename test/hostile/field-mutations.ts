@@ -97,7 +97,7 @@ export function fieldMutations(fields: readonly Field[]): [string, fc.Arbitrary<
       .tuple(
         fc.oneof(
           fc.string({ minLength: 0, maxLength: 24 }),
-          fc.constantFrom('__proto__', 'constructor', 'toString', 'isAdmin', 'role', '$where'),
+          fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'isAdmin', 'role', '$where'),
           fc.constantFrom(...fields.map((f) => `${f.name} `), 'partnerid', 'PartnerId'),
         ),
         anyJson,

@@ -177,8 +177,8 @@ describe('ids, enums and unknown fields', () => {
     ]);
   });
 
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
-    'refuses a field named %s, which class-transformer would drop silently',
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'refuses a field named %s, which class-transformer or Nest would drop silently',
     async (name) => {
       const body = JSON.parse(`{"${name}":{"polluted":true}}`) as object;
       expect(await errorsOf(RecordPaymentRequest, { ...payment, ...body })).toEqual([

@@ -34,9 +34,10 @@ export class LedgerValidationPipe extends ValidationPipe {
 
 /**
  * The path of the first field named like a member every object inherits (`__proto__`,
- * `constructor`, `toString`…), or null. class-transformer skips such fields without a word, so the
- * whitelist never sees them and a body carrying one would pass as if it were clean; no DTO declares
- * such a name, so each is an unknown field.
+ * `constructor`, `toString`…) or `prototype`, or null. class-transformer skips the inherited names
+ * without a word, and Nest's ValidationPipe deletes `__proto__`, `prototype` and `constructor`
+ * before validating, so the whitelist never sees them and a body carrying one would pass as if it
+ * were clean; no DTO declares such a name, so each is an unknown field.
  */
 function inheritedNameIn(value: unknown): string | null {
   const pending: { value: unknown; path: string }[] = [{ value, path: '' }];
@@ -44,7 +45,8 @@ function inheritedNameIn(value: unknown): string | null {
     if (typeof next.value !== 'object' || next.value === null) continue;
     for (const [key, child] of Object.entries(next.value)) {
       const path = next.path === '' ? key : `${next.path}.${key}`;
-      if (Object.prototype.hasOwnProperty.call(Object.prototype, key)) return path;
+      if (key === 'prototype' || Object.prototype.hasOwnProperty.call(Object.prototype, key))
+        return path;
       pending.push({ value: child, path });
     }
   }
