@@ -52,6 +52,7 @@ async function benchOne(target: StoreUnderTest): Promise<object> {
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(base);
     await prepareAccounts(base, target.accounts);
+    if (process.env.LEDGER_RUN_PROJECTIONS !== 'false') await waitForProjections(base);
 
     const cpu = await CpuMeter.start(target.db, APPLICATION);
     const serverCpuBefore = procCpuSeconds(server.pid!);
@@ -272,6 +273,28 @@ async function waitForHealth(base: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('the server never answered /health');
+}
+
+/**
+ * The projections run inside the server: let them catch up with the prepared accounts first, so the
+ * load is measured in the steady state (projecting its own payments as it goes), not while the
+ * server is still working off the set-up.
+ */
+async function waitForProjections(base: string): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < 600_000) {
+    const health = (await (await fetch(`${base}/health`)).json()) as {
+      projections?: { caughtUp?: boolean };
+    };
+    if (health.projections?.caughtUp) {
+      console.error(
+        `commands: projections caught up with the set-up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the projections did not catch up with the prepared accounts within 10 minutes');
 }
 
 /** The server process's peak resident set (VmHWM), in MB. */
