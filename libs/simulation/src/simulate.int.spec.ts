@@ -106,11 +106,11 @@ describe('simulate: a programme history replayed under another plan, in memory',
       pageSize: 10,
       onProgress: (p) => seen.push(p.eventsRead),
     });
-    const head = await store.headCheckpoint();
+    const head = await store.lastCommittedCheckpoint();
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.slice(0, 3)).toEqual([10, 20, 30]);
     expect(seen.at(-1)).toBe((await store.readAll({ limit: 10_000 })).events.length);
-    expect(await store.headCheckpoint()).toEqual(head);
+    expect(await store.lastCommittedCheckpoint()).toEqual(head);
   });
 });
 
