@@ -21,6 +21,7 @@ import {
   type AppendWorkload,
 } from './support/append-workload';
 import { createBareTable, insertBareBatch } from './support/bare-table';
+import { peakRssMb } from './support/peak-rss';
 
 export interface AppendBenchResult {
   suite: 'append';
@@ -95,7 +96,7 @@ async function measure(
       eventsPerSecond,
       baselineEventsPerSecond,
       ratio: Number((eventsPerSecond / baselineEventsPerSecond).toFixed(3)),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: peakRssMb(),
     };
     console.error(
       `append/${store.name}: store ${eventsPerSecond} events/s, bare INSERT ${baselineEventsPerSecond} events/s, ` +

@@ -8,7 +8,7 @@
  * picks, as in every suite). The server runs with the ledger's default settings, projections included.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -17,6 +17,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { SqlQueryable } from '@ledger/event-store/sql';
 import { benchSettings } from './support/bench-child';
 import { CpuMeter, procCpuSeconds, withApplicationName } from './support/cpu-usage';
+import { peakRssMb as peakRss } from './support/peak-rss';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
@@ -91,7 +92,7 @@ async function benchOne(target: StoreUnderTest): Promise<object> {
     const commandsPerSecond = ok / DURATION_S;
     const perCommandMs = (seconds: number | null) =>
       seconds === null ? null : round((seconds * 1000) / ok, 3);
-    const peakRssMb = peakRssOf(server);
+    const peakRssMb = peakRss(server.pid!);
     const baselinePerSecond = await target.baseline(DURATION_S);
     const line = {
       suite: 'commands',
@@ -295,13 +296,6 @@ async function waitForProjections(base: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error('the projections did not catch up with the prepared accounts within 10 minutes');
-}
-
-/** The server process's peak resident set (VmHWM), in MB. */
-function peakRssOf(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
-  return Math.round(kb / 1024);
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {

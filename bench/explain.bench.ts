@@ -43,6 +43,7 @@ import {
   type BenchStore,
 } from './support/demo-log';
 import { percentile, sample, TimedClient } from './support/latency';
+import { peakRssMb } from './support/peak-rss';
 
 export interface ExplainBenchResult {
   suite: 'explain';
@@ -216,7 +217,7 @@ async function measure(store: BenchStore, settings: BenchSettings): Promise<Expl
       payouts: payouts.length,
       payoutRunMs,
       payoutRunReplayed: replayed,
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: peakRssMb(),
     };
   } finally {
     client.close();

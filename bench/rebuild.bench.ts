@@ -29,6 +29,7 @@ import { StageTimings } from '@ledger/projections/runner/stage-timings';
 import { benchSettings, runMeasurementChild, type BenchSettings } from './support/bench-child';
 import { CpuMeter, withApplicationName } from './support/cpu-usage';
 import { openDemoLog, prepareDemoLogInChild, type BenchStore } from './support/demo-log';
+import { peakRssMb } from './support/peak-rss';
 
 export interface RebuildBenchResult {
   suite: 'rebuild';
@@ -173,10 +174,6 @@ async function openLog(store: BenchStore, settings: BenchSettings): Promise<SqlE
     reuse: true,
   });
   return log.store;
-}
-
-function peakRssMb(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /**
