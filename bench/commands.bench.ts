@@ -84,10 +84,10 @@ async function benchOne(target: StoreUnderTest): Promise<object> {
         },
       ],
     });
-    if (next > target.accounts)
-      throw new Error(`only ${target.accounts} accounts were prepared; raise BENCH_ACCOUNTS`);
     const serverCpu = (procCpuSeconds(server.pid!) ?? NaN) - (serverCpuBefore ?? NaN);
     const { dbCpuSeconds } = await cpu.stop();
+    if (next > target.accounts)
+      throw new Error(`only ${target.accounts} accounts were prepared; raise BENCH_ACCOUNTS`);
     const ok = result['2xx'];
     const commandsPerSecond = ok / DURATION_S;
     const perCommandMs = (seconds: number | null) =>

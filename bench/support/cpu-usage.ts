@@ -28,6 +28,8 @@ export class CpuMeter {
       meter.timer = setInterval(() => {
         meter.sampling = meter.sampling.then(() => meter.sample(false)).catch(() => undefined);
       }, 500);
+      // A measurement that throws before stop() must not keep the benchmark process alive.
+      meter.timer.unref();
     }
     return meter;
   }
