@@ -1,3 +1,6 @@
+import { canonicalJson } from './hashing';
+import type { JsonValue } from './port';
+
 /**
  * Checks that a value can be stored as jsonb and hashed the same way after the round trip, and
  * writes its canonical JSON in the same walk. JSON.stringify would silently drop or rewrite most
@@ -60,46 +63,55 @@ class NotJson extends Error {
  * the keys of every object inserted in sorted order: one native pass instead of a string built
  * piece by piece, which the append path (every event's data and metadata) notices. An object with
  * an array-index-like key ("0", "17") cannot keep sorted order that way (JavaScript lists such keys
- * first, in numeric order), nor can a copy hold a `__proto__` key as its own, so a value holding
- * either is written by {@link canonicalText} instead.
+ * first, in numeric order), nor can a copy hold a `__proto__` key as its own: a value holding either
+ * is checked without copying and written by hashing.ts `canonicalJson`.
  */
 function canonical(value: unknown, depth: number): string {
   try {
-    return JSON.stringify(sortedCopy(value, depth));
+    return JSON.stringify(checked(value, depth, true));
   } catch (error) {
     if (error !== NOT_COPYABLE) throw error;
-    return canonicalText(value, depth);
   }
+  checked(value, depth, false);
+  return canonicalJson(value as JsonValue);
 }
 
 /** Thrown (never escapes {@link canonical}) for a key a sorted copy cannot hold in its place. */
 const NOT_COPYABLE = Symbol('key a sorted copy cannot hold');
 const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
 
-function sortedCopy(value: unknown, depth: number): unknown {
+/**
+ * Refuses what is not JSON, walking objects in sorted key order (so the first problem named is the
+ * first in canonical order). With `copy`, returns the value with every object's keys in sorted
+ * order, or throws {@link NOT_COPYABLE}; without, returns the value itself.
+ */
+function checked(value: unknown, depth: number, copy: boolean): unknown {
   checkScalarOrContainer(value, depth);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const copy = new Array<unknown>(value.length);
+    const items = copy ? new Array<unknown>(value.length) : value;
     for (let i = 0; i < value.length; i++) {
       if (!(i in value)) throw within(new NotJson('arrays must not have holes'), i);
-      copy[i] = insideCopy(value[i], depth, i);
+      const item = inside(value[i], depth, i, copy);
+      if (copy) items[i] = item;
     }
-    return copy;
+    return items;
   }
   const keys = Object.keys(value).sort();
-  const copy: Record<string, unknown> = {};
+  const sorted: Record<string, unknown> = {};
   for (const key of keys) {
-    checkKey(key);
-    if (key === '__proto__' || INDEX_LIKE.test(key)) throw NOT_COPYABLE;
-    copy[key] = insideCopy((value as Record<string, unknown>)[key], depth, key);
+    const keyProblem = textProblem(key);
+    if (keyProblem) throw within(new NotJson(`key ${keyProblem}`), key);
+    if (copy && (key === '__proto__' || INDEX_LIKE.test(key))) throw NOT_COPYABLE;
+    const item = inside((value as Record<string, unknown>)[key], depth, key, copy);
+    if (copy) sorted[key] = item;
   }
-  return copy;
+  return copy ? sorted : value;
 }
 
-function insideCopy(child: unknown, depth: number, segment: string | number): unknown {
+function inside(child: unknown, depth: number, segment: string | number, copy: boolean): unknown {
   try {
-    return sortedCopy(child, depth + 1);
+    return checked(child, depth + 1, copy);
   } catch (error) {
     throw error instanceof NotJson ? within(error, segment) : error;
   }
@@ -121,43 +133,6 @@ function checkScalarOrContainer(value: unknown, depth: number): void {
   if (depth >= MAX_DEPTH) throw new NotJson(`nested deeper than ${MAX_DEPTH} levels (or cyclic)`);
   if (!Array.isArray(value) && !isPlainObject(value))
     throw new NotJson(`only plain objects are JSON (got ${value.constructor?.name ?? 'object'})`);
-}
-
-function checkKey(key: string): void {
-  const keyProblem = textProblem(key);
-  if (keyProblem) throw within(new NotJson(`key ${keyProblem}`), key);
-}
-
-/** The canonical form built as text, for values {@link sortedCopy} cannot keep in order. */
-function canonicalText(value: unknown, depth: number): string {
-  checkScalarOrContainer(value, depth);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) throw within(new NotJson('arrays must not have holes'), i);
-      if (i > 0) out += ',';
-      out += inside(value[i], depth, i);
-    }
-    return `${out}]`;
-  }
-  const keys = Object.keys(value).sort();
-  let out = '{';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    checkKey(key);
-    if (i > 0) out += ',';
-    out += `${JSON.stringify(key)}:${inside((value as Record<string, unknown>)[key], depth, key)}`;
-  }
-  return `${out}}`;
-}
-
-function inside(child: unknown, depth: number, segment: string | number): string {
-  try {
-    return canonicalText(child, depth + 1);
-  } catch (error) {
-    throw error instanceof NotJson ? within(error, segment) : error;
-  }
 }
 
 function within(error: NotJson, segment: string | number): NotJson {
