@@ -53,7 +53,7 @@ export function appendStatements(schema: string): AppendStatements {
         c.input_hash, c.result, c.stream_id AS command_stream_id, c.next_expected_revision,
         c.transaction_id::text AS command_transaction_id, c.last_position::text AS command_last_position,
         (SELECT json_agg(json_build_object('key', k.key, 'streamId', k.stream_id))
-           FROM ${keys} k WHERE k.key IN (SELECT jsonb_array_elements_text($3::jsonb))) AS key_owners
+           FROM ${keys} k WHERE k.key = ANY (ARRAY(SELECT jsonb_array_elements_text($3::jsonb)))) AS key_owners
       FROM (SELECT 1) AS one
       LEFT JOIN ${streams} s ON s.stream_id = $1::text
       LEFT JOIN ${commands} c ON c.command_id = $2::text`,
