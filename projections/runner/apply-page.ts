@@ -17,7 +17,7 @@ export interface PageTarget {
   columnTypes: ColumnTypes;
   /**
    * Event-keyed tables a rebuild is filling without their primary key (see `recreateProjection`):
-   * written with plain INSERTs, and every operation on them is held to the projection's promise.
+   * written with plain INSERTs (COPY on PostgreSQL), and every operation on them is held to the projection's promise.
    */
   keylessTables?: ReadonlySet<string>;
   timings?: StageTimings;
@@ -72,6 +72,7 @@ export function preparePage(
     batch.groups(),
     target.columnTypes,
     keylessTables,
+    target.db.dialect === 'postgres',
   );
   timings?.add('group+serialize', performance.now() - started);
   return {
@@ -82,7 +83,11 @@ export function preparePage(
     checkpoint: page.checkpoint,
     events: page.events.length,
     bytes: statements.reduce(
-      (sum, s) => s.columnsJson.reduce((columns, json) => columns + json.length, sum),
+      (sum, s) =>
+        s.columnsJson.reduce(
+          (columns, json) => columns + json.length,
+          sum + (s.copyText?.length ?? 0),
+        ),
       0,
     ),
   };

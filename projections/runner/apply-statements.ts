@@ -1,11 +1,14 @@
 import type { SqlQueryable } from '@ledger/event-store/sql/sql-client';
 import { effectiveMerge, type ColumnTypes, type OpGroup } from './row-op-batch';
 
-/** One group of a batch, ready to send: its statement and its rows, one JSON array per column. */
+/** One group of a batch, ready to send: its statement and its rows. */
 export interface GroupStatement {
   table: string;
   sql: string;
+  /** The rows, one JSON array per column (`$1`, `$2`, …); empty for a COPY. */
   columnsJson: string[];
+  /** For a `COPY … FROM STDIN` (`sql`): the rows in COPY's text format. */
+  copyText?: string;
   rowCount: number;
 }
 
@@ -103,25 +106,103 @@ function mergedValue(column: string, group: OpGroup): string | null {
 
 /**
  * Builds each group's statement and serialises its rows (CPU work that needs no connection).
- * `keyless`: the tables a rebuild is filling without their primary key.
+ * `keyless`: the tables a rebuild is filling without their primary key; with `copyKeyless`, they
+ * are loaded with COPY (PostgreSQL), which costs the database about half what the same rows cost
+ * through an INSERT that unpacks JSON arrays (measured: 3 against 6 µs a timeline row).
  */
 export function groupStatements(
   schema: string,
   groups: readonly OpGroup[],
   types: ColumnTypes,
   keyless: ReadonlySet<string> = NO_TABLES,
+  copyKeyless = false,
 ): GroupStatement[] {
-  return groups.map((group) => ({
-    table: group.table,
-    sql: statementFor(schema, group, types, keyless.has(group.table)),
-    columnsJson: group.columns.map((column) =>
-      JSON.stringify(group.rows.map((row) => row[column] ?? null)),
-    ),
-    rowCount: group.rows.length,
-  }));
+  return groups.map((group) =>
+    copyKeyless && keyless.has(group.table)
+      ? copyStatement(schema, group, types)
+      : {
+          table: group.table,
+          sql: statementFor(schema, group, types, keyless.has(group.table)),
+          columnsJson: group.columns.map((column) =>
+            JSON.stringify(group.rows.map((row) => row[column] ?? null)),
+          ),
+          rowCount: group.rows.length,
+        },
+  );
 }
 
 const NO_TABLES: ReadonlySet<string> = new Set();
+const PREPARED = { prepared: true };
+
+/**
+ * A group as COPY text: each value becomes what the INSERT's casts would make of it (see
+ * {@link valueOf}), written in COPY's text format. A spec loads the same rows both ways and
+ * compares the tables.
+ */
+export function copyStatement(schema: string, group: OpGroup, types: ColumnTypes): GroupStatement {
+  const columnTypes = group.columns.map((column) => types(group.table, column));
+  const lines: string[] = [];
+  for (const row of group.rows) {
+    const fields: string[] = [];
+    for (let i = 0; i < group.columns.length; i++)
+      fields.push(copyField(row[group.columns[i]!], columnTypes[i]!));
+    lines.push(fields.join('\t'));
+  }
+  return {
+    table: group.table,
+    sql: `COPY ${ident(schema)}.${ident(group.table)} (${group.columns.map(ident).join(', ')}) FROM STDIN`,
+    columnsJson: [],
+    copyText: lines.length > 0 ? `${lines.join('\n')}\n` : '',
+    rowCount: group.rows.length,
+  };
+}
+
+const NULL_FIELD = '\\N';
+
+/**
+ * One value in COPY text format, as the INSERT path reads it from JSON: a JSON null (or a value
+ * JSON cannot hold, such as NaN) is NULL; array columns take an array's elements, anything else
+ * there is NULL; json columns take the value's JSON; scalars their text.
+ */
+function copyField(value: unknown, type: string): string {
+  if (value === null || value === undefined) return NULL_FIELD;
+  if (type.endsWith('[]'))
+    return Array.isArray(value) ? copyEscape(arrayLiteral(value)) : NULL_FIELD;
+  if (type === 'json' || type === 'jsonb') return copyEscape(JSON.stringify(value));
+  const text = elementText(value);
+  return text === null ? NULL_FIELD : copyEscape(text);
+}
+
+/** What `json_array_elements_text` gives for one element; null for a JSON null. */
+function elementText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : null;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return JSON.stringify(value);
+}
+
+/** An array literal with every element quoted (`{"a","b\\"c",NULL}`). */
+function arrayLiteral(values: readonly unknown[]): string {
+  const elements = values.map((value) => {
+    const text = elementText(value);
+    return text === null ? 'NULL' : `"${text.replace(/["\\]/g, '\\$&')}"`;
+  });
+  return `{${elements.join(',')}}`;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+/** Backslash, tab, newline and carriage return written as COPY's text format escapes them. */
+function copyEscape(text: string): string {
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
+}
 
 const statements = new Map<string, string>();
 
@@ -154,7 +235,10 @@ export async function sendStatements(
 ): Promise<void> {
   for (const statement of prepared) {
     const started = onStatement ? performance.now() : 0;
-    await tx.query(statement.sql, statement.columnsJson);
+    if (statement.copyText === undefined)
+      await tx.query(statement.sql, statement.columnsJson, PREPARED);
+    else if (tx.copyFrom) await tx.copyFrom(statement.sql, statement.copyText);
+    else throw new Error(`cannot COPY into ${statement.table} over this connection`);
     onStatement?.(statement, performance.now() - started);
   }
 }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Pool, type PoolClient, type PoolConfig, type QueryConfig } from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { IsolationLevel, QueryOptions, SqlClient, SqlQueryable } from './sql-client';
 
 export interface PgClientOptions {
@@ -63,6 +66,10 @@ function queryableOf(connection: PoolClient): SqlQueryable {
     ): Promise<Row[]> {
       const result = await connection.query(config(text, params, queryOptions));
       return result.rows as Row[];
+    },
+    async copyFrom(sql: string, text: string): Promise<void> {
+      // Resolves once the server has answered the COPY; a refused row rejects it.
+      await pipeline(Readable.from([Buffer.from(text)]), connection.query(copyFromStdin(sql)));
     },
   };
 }

@@ -11,6 +11,11 @@ export interface SqlQueryable {
     params?: readonly unknown[],
     options?: QueryOptions,
   ): Promise<Row[]>;
+  /**
+   * Bulk-loads rows with `COPY … FROM STDIN` (`sql`), `text` being the rows in COPY's text format.
+   * Only where the driver streams COPY data (`pg`); absent on PGlite.
+   */
+  copyFrom?(sql: string, text: string): Promise<void>;
 }
 
 export interface QueryOptions {
