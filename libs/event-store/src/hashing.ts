@@ -25,7 +25,10 @@ export function sha256Hex(text: string): string {
  * The data is the stored (not upcast) shape.
  */
 export function hashedContent(
-  event: Pick<RecordedEvent, 'eventId' | 'type' | 'streamId' | 'streamRevision' | 'occurredAt' | 'recordedAt' | 'data'> & {
+  event: Pick<
+    RecordedEvent,
+    'eventId' | 'type' | 'streamId' | 'streamRevision' | 'occurredAt' | 'recordedAt' | 'data'
+  > & {
     metadata: { [key: string]: JsonValue | undefined };
   },
 ): JsonValue {

@@ -26,7 +26,12 @@ export function encode(valid: ValidAppend, head: StreamHead, writeId: string, no
   return valid.events.map((event, index) => {
     const streamRevision = head.revision + 1 + index;
     // The same hash as the SQL adapter: over the canonical data and metadata validation produced.
-    const { hash } = hashEvent(prevHash, { ...event, streamId: valid.streamId, streamRevision, recordedAt });
+    const { hash } = hashEvent(prevHash, {
+      ...event,
+      streamId: valid.streamId,
+      streamRevision,
+      recordedAt,
+    });
     const metadata = JSON.parse(event.metadataJson) as JsonObject;
     const envelope: StoredEnvelope = {
       occurredAt: event.occurredAt,
