@@ -21,6 +21,7 @@ export interface ProjectedEvent {
   occurredAt: string;
   recordedAt: string;
   data: { [key: string]: unknown };
+  /** Empty (`{}`) unless a projection of the runner declares `readsMetadata`. */
   metadata: { [key: string]: unknown };
 }
 
@@ -61,6 +62,11 @@ export interface Projection {
    * duplicate rows.
    */
   readonly eventKeyedTables?: readonly string[];
+  /**
+   * Whether `evolve` reads the events' metadata. None does today: the runner then reads the log
+   * without it (`ReadAllOptions.metadata`), and projected events carry `metadata: {}`.
+   */
+  readonly readsMetadata?: boolean;
   /** Event types it reacts to; the runner skips the others without calling evolve. */
   readonly eventTypes: readonly string[];
   /** Pure: the row operations one event implies. */

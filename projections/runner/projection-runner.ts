@@ -291,7 +291,9 @@ export class ProjectionRunner {
     // yet committed near PAGE_BYTES, whatever the size of the events.
     let limit = this.batchSize;
     const slicer = new PageSlicer();
-    const read = (after: Checkpoint) => this.options.store.readAll({ after, limit });
+    // Metadata is most of an event's JSON, and only a projection that says so reads it.
+    const metadata = this.options.projections.some((p) => p.readsMetadata === true);
+    const read = (after: Checkpoint) => this.options.store.readAll({ after, limit, metadata });
     const target = {
       ...this.options,
       checkpoints: this.checkpoints,

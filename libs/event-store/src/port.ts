@@ -11,7 +11,8 @@
  */
 
 /** A JSON value as it is stored: no undefined, no functions, no NaN. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /**
@@ -131,6 +132,12 @@ export interface ReadAllOptions {
   after?: Checkpoint;
   /** At most this many events (default 1000). */
   limit?: number;
+  /**
+   * `false`: every event comes with empty metadata (`{}`), for readers that never look at it, such as
+   * the projections: the store need not read nor parse it (on the demo log, metadata is 348 of the
+   * 482 bytes of JSON an event carries). Upcasters still see it. Default `true`.
+   */
+  metadata?: boolean;
 }
 
 export interface ReadAllPage {

@@ -18,6 +18,7 @@ import {
   type Subscription,
   type Upcaster,
 } from '../port';
+import { withoutMetadataIf } from '../lean-events';
 import { appendEvents, type AppendContext } from './esdb-append';
 import { CommandRecords, KeyRegistry } from './esdb-bookkeeping';
 import { checkpointOfEvent, decodeResolved, type DecodedEvent } from './esdb-codec';
@@ -112,7 +113,10 @@ export class EventStoreDbEventStore implements EventStore {
       after,
       options.limit ?? DEFAULT_PAGE,
     );
-    const events = decoded.map((d) => this.upcast(d.event));
+    // EventStoreDB sends metadata with every record; a reader that wants none gets it left out.
+    const events = decoded.map((d) =>
+      withoutMetadataIf(options.metadata === false, this.upcast(d.event)),
+    );
     const last = decoded[decoded.length - 1];
     return { events, checkpoint: last ? checkpointOfEvent(last.event) : after };
   }

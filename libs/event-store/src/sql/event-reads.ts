@@ -95,7 +95,7 @@ export async function readLogRows(
   const after = options.after ?? START;
   const limit = Math.max(1, Math.min(Math.floor(options.limit ?? 1000), 10_000));
   const rows = await db.query<EventRow>(
-    `SELECT ${eventColumns('e')} FROM ${qualified(schema, 'events')} e
+    `SELECT ${eventColumns('e', options.metadata ?? true)} FROM ${qualified(schema, 'events')} e
      WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) AND ${VISIBLE}
      ORDER BY e.transaction_id, e.global_position LIMIT $3`,
     [...checkpointParams(after), limit],

@@ -5,11 +5,11 @@ import type { Checkpoint, EventMetadata, JsonObject, RecordedEvent } from '../po
  * transaction ids are cast to text because `pg` returns bigint as a string and PGlite as a
  * number or a bigint; text is the same everywhere.
  */
-export function eventColumns(alias = ''): string {
+export function eventColumns(alias = '', metadata = true): string {
   const c = alias ? `${alias}.` : '';
   return `${c}global_position::text AS global_position, ${c}transaction_id::text AS transaction_id,
     ${c}event_id::text AS event_id, ${c}stream_id, ${c}stream_revision, ${c}type, ${c}occurred_at,
-    ${c}recorded_at, ${c}data, ${c}metadata`;
+    ${c}recorded_at, ${c}data, ${metadata ? `${c}metadata` : 'NULL::jsonb AS metadata'}`;
 }
 
 export interface EventRow {
@@ -22,7 +22,8 @@ export interface EventRow {
   occurred_at: string;
   recorded_at: string;
   data: JsonObject;
-  metadata: JsonObject;
+  /** Null when the read left it out (`ReadAllOptions.metadata`). */
+  metadata: JsonObject | null;
 }
 
 /** The event exactly as stored (not upcast): what hashes are computed over. */
@@ -37,7 +38,7 @@ export function storedEvent(row: EventRow): RecordedEvent {
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     data: row.data,
-    metadata: row.metadata as unknown as EventMetadata,
+    metadata: (row.metadata ?? {}) as unknown as EventMetadata,
   };
 }
 

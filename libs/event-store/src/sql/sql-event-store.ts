@@ -28,6 +28,7 @@ import {
   readStreamsRows,
   visibleHead,
 } from './event-reads';
+import { withoutMetadataIf } from '../lean-events';
 import { checkpointOf, storedEvent, type EventRow } from './event-rows';
 import { runMigrations } from './migrations';
 import { pollingSubscription, WakeSignal } from './polling-subscription';
@@ -156,8 +157,13 @@ export class SqlEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
-    const { rows, after } = await readLogRows(this.client, this.schema, options);
-    const events = rows.map((row) => this.upcast(row));
+    const lean = options.metadata === false;
+    // Upcasters see whole events: with one, metadata is read anyway and left out afterwards.
+    const { rows, after } = await readLogRows(this.client, this.schema, {
+      ...options,
+      metadata: !lean || this.options.upcast !== undefined,
+    });
+    const events = rows.map((row) => withoutMetadataIf(lean, this.upcast(row)));
     const last = events[events.length - 1];
     return {
       events,

@@ -50,6 +50,20 @@ function collectingSubscriber(store: EventStore, from: Checkpoint) {
 
 export function describeGlobalLog(h: StoreHarness): void {
   describe('global log', () => {
+    test('readAll without metadata gives the same events and pages, each with empty metadata', async () => {
+      await withStore(h, async (store) => {
+        await appendSpread(store, 7, 'lean');
+        const full = await store.readAll({ limit: 5 });
+        const lean = await store.readAll({ limit: 5, metadata: false });
+        expect(full.events.every((e) => typeof e.metadata.hash === 'string')).toBe(true);
+        expect(lean.events).toEqual(full.events.map((e) => ({ ...e, metadata: {} })));
+        expect(lean.checkpoint).toEqual(full.checkpoint);
+        const rest = await store.readAll({ after: lean.checkpoint, metadata: false });
+        expect(rest.events.map((e) => e.data.label)).toEqual(['lean-5', 'lean-6']);
+        expect(rest.events.map((e) => e.metadata)).toEqual([{}, {}]);
+      });
+    });
+
     test('readAll pages with a small limit and resumes from each checkpoint without gaps or repeats', async () => {
       await withStore(h, async (store) => {
         const appended = await appendSpread(store, 25, 'page');

@@ -61,6 +61,25 @@ export function describeUpcasting(h: StoreHarness): void {
       );
     });
 
+    test('readAll without metadata still upcasts by it, then leaves it out', async () => {
+      await withStore(
+        h,
+        async (store) => {
+          const appended = await store.append(
+            'plan-1',
+            [anEvent({ type: 'PriceSet', data: V1_DATA, schemaVersion: 1 })],
+            { expected: 'no_stream' },
+          );
+          await untilReadable(store, appended.checkpoint);
+          const { events } = await store.readAll({ metadata: false });
+          expect(events.map((e) => ({ data: e.data, metadata: e.metadata }))).toEqual([
+            { data: { price: { amount: '10.00', currency: 'USD' } }, metadata: {} },
+          ]);
+        },
+        { upcast: upcastPriceSet },
+      );
+    });
+
     test('without an upcaster the stored shape is returned as it was written', async () => {
       await withStore(h, async (store) => {
         await store.append(
