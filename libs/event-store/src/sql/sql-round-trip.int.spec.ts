@@ -1,6 +1,6 @@
 import { GENESIS_HASH, chainHash, hashedContent } from '../hashing';
 import type { JsonObject, NewEvent } from '../port';
-import { withStore } from '../testing/contract.helpers';
+import { untilReadable, withStore } from '../testing/contract.helpers';
 import { SqlEventStore } from './sql-event-store';
 import { sqlHarnesses } from './testing/sql-test-stores';
 
@@ -116,11 +116,13 @@ describe.each(sqlHarnesses())('SQL store round trip ($name)', (harness) => {
 
   test('the append-only guard also refuses TRUNCATE, and covers seals and command records', async () => {
     await withStore(harness, async (store) => {
-      await store.append('s-1', [eventWith({ a: 1 })], {
+      const appended = await store.append('s-1', [eventWith({ a: 1 })], {
         expected: 'no_stream',
         command: { commandId: 'c-1', inputHash: 'h', result: {} },
       });
-      await store.seal();
+      // A seal covers what readers see; on a shared PostgreSQL that can lag for a moment.
+      await untilReadable(store, appended.checkpoint);
+      expect(await store.seal()).toHaveLength(1);
       const sql = store as SqlEventStore;
       for (const statement of [
         `TRUNCATE ${sql.table('events')}`,
