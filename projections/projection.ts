@@ -57,9 +57,9 @@ export interface Projection {
   /**
    * Tables (of `tables`) whose every row one event inserts, keyed by that event's `event_id` (with
    * columns of its own, such as a line number, beside it): no two events ever write the same row.
-   * A rebuild fills them without their primary key, with COPY (PostgreSQL) or plain INSERTs, and adds the key once at
-   * the end. The runner holds each operation to this promise, and adding the key would fail on
-   * duplicate rows.
+   * A rebuild fills them without their primary key, with COPY (PostgreSQL) or plain INSERTs, and
+   * adds the key once at the end. The runner holds each operation to this promise, and adding the
+   * key would fail on duplicate rows.
    */
   readonly eventKeyedTables?: readonly string[];
   /**

@@ -17,7 +17,8 @@ export interface PageTarget {
   columnTypes: ColumnTypes;
   /**
    * Event-keyed tables a rebuild is filling without their primary key (see `recreateProjection`):
-   * written with plain INSERTs (COPY on PostgreSQL), and every operation on them is held to the projection's promise.
+   * written with plain INSERTs (COPY on PostgreSQL), and every operation on them is held to the
+   * projection's promise.
    */
   keylessTables?: ReadonlySet<string>;
   timings?: StageTimings;
@@ -82,15 +83,15 @@ export function preparePage(
       .filter((name) => compareCheckpoints(checkpoints.get(name)!, page.checkpoint) < 0),
     checkpoint: page.checkpoint,
     events: page.events.length,
-    bytes: statements.reduce(
-      (sum, s) =>
-        s.columnsJson.reduce(
-          (columns, json) => columns + json.length,
-          sum + (s.copyText?.length ?? 0),
-        ),
-      0,
-    ),
+    bytes: statements.reduce((sum, s) => sum + statementBytes(s), 0),
   };
+}
+
+/** Characters of row data a statement sends. */
+function statementBytes(statement: GroupStatement): number {
+  let bytes = statement.copyText?.length ?? 0;
+  for (const json of statement.columnsJson) bytes += json.length;
+  return bytes;
 }
 
 /**

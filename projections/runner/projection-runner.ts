@@ -132,7 +132,8 @@ export class ProjectionRunner {
   /**
    * Drops and recreates the named projections' tables (all when omitted), resets their checkpoints and
    * replays the log into them, streaming page by page; plain indexes, and the primary keys of
-   * event-keyed tables (filled meanwhile with COPY on PostgreSQL, plain INSERTs on PGlite), are built once at the end.
+   * event-keyed tables (filled meanwhile with COPY on PostgreSQL, plain INSERTs on PGlite), are
+   * built once at the end.
    */
   async rebuild(
     names?: readonly string[],

@@ -74,9 +74,9 @@ export async function readCheckpoints(
  * With `deferIndexes`, plain (non-unique) indexes are left out and returned, to be created once the
  * replay is done: filling a table and then indexing it is much faster than maintaining the index row
  * by row. So is the primary key of each of the projection's `eventKeyedTables`, which the replay
- * fills with COPY or plain INSERTs (no two events write the same row). Until {@link finishRebuild} runs, the
- * stored version is 0, which no projection has: if the process dies mid-replay, the next start sees
- * a version mismatch and rebuilds the projection again, with every key.
+ * fills with COPY or plain INSERTs (no two events write the same row). Until {@link finishRebuild}
+ * runs, the stored version is 0, which no projection has: if the process dies mid-replay, the next
+ * start sees a version mismatch and rebuilds the projection again, with every key.
  */
 export async function recreateProjection(
   tx: SqlQueryable,

@@ -8,7 +8,10 @@ import { qualified } from './sql-client';
 export interface AppendStatements {
   /**
    * The stream head, the command record and the owners of the lookup keys, read together (no
-   * lock). Params: stream id, command id (or null), JSON array of keys.
+   * lock). Params: stream id, command id (or null), JSON array of keys. The keys are looked up as
+   * `= ANY (ARRAY(…))`, not `IN (SELECT …)`: a generic plan made while `stream_keys` was nearly
+   * empty hashed the whole table for the latter and kept doing so as it grew, where nothing runs
+   * ANALYZE (88,583 scans, 4.3 billion rows read in the demo's first 300,000 events).
    */
   readHead: string;
   /**
